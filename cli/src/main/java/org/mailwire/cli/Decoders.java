@@ -5,14 +5,30 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.mailwire.activesync.wbxml.WbxmlXml;
+import org.mailwire.cli.pop3.Pop3Decode;
+import org.mailwire.transport.ProtocolException;
 
 /** {@code mailwire decode}: routes a captured stream to the protocol's decoder. */
 final class Decoders {
   private Decoders() {}
 
+  /** A decoder for people: prints what it parsed, returns 0, or prints the error and returns 1. */
+  @FunctionalInterface
+  interface Printer {
+    int print(InputStream in, PrintStream out, PrintStream err) throws IOException;
+  }
+
   /** The protocols {@code decode} knows. */
   enum Kind {
-    ;
+    POP3((in, out, err) -> Pop3Decode.print(in, out)),
+    EAS(Decoders::eas);
+
+    private final Printer printer;
+
+    Kind(Printer printer) {
+      this.printer = printer;
+    }
 
     static Kind byName(String name) {
       for (Kind k : values()) {
@@ -24,12 +40,23 @@ final class Decoders {
     }
 
     static String names() {
-      String s = Arrays.stream(values()).map(k -> k.name().toLowerCase()).collect(Collectors.joining("|"));
-      return s.isEmpty() ? "(none yet)" : s;
+      return Arrays.stream(values()).map(k -> k.name().toLowerCase()).collect(Collectors.joining("|"));
     }
   }
 
   static int decode(Kind kind, InputStream in, PrintStream out, PrintStream err) throws IOException {
-    throw new IllegalArgumentException("no decoder for " + kind);
+    return kind.printer.print(in, out, err);
+  }
+
+  /** A captured ActiveSync body, binary WBXML or hex text, printed as XML. */
+  private static int eas(InputStream in, PrintStream out, PrintStream err) throws IOException {
+    byte[] all = in.readAllBytes();
+    try {
+      out.print(WbxmlXml.decodeForCli(all));
+      return 0;
+    } catch (ProtocolException e) {
+      out.println("error: " + e.getMessage());
+      return 1;
+    }
   }
 }

@@ -34,8 +34,45 @@ class MainTest {
     assertThat(o).containsPattern("SMTP 127\\.0\\.0\\.1:\\d+ \\(PLAIN\\)\\s+S: 220 ");
     assertThat(o).containsPattern("POP3 127\\.0\\.0\\.1:\\d+ \\(PLAIN\\)\\s+S: \\+OK");
     assertThat(o).containsPattern("IMAP 127\\.0\\.0\\.1:\\d+ \\(PLAIN\\)\\s+S: \\* OK");
+    assertThat(o).contains("3. POP3 through Pop3Client");
+    assertThat(o).containsPattern("C: PASS " + java.util.regex.Pattern.quote(org.mailwire.transport.WireTrace.REDACTED)
+        + "|C: AUTH|C: USER");
+    assertThat(o).contains("STAT: 1 message(s)");
+    assertThat(o).contains("Subject: Hello from the mailwire demo");
     assertThat(o).doesNotContain(Demo.PASSWORD);
     assertThat(o).endsWith("done." + System.lineSeparator());
+  }
+
+  private int runWithInput(byte[] stdin, String... args) {
+    return Main.run(
+        args,
+        new ByteArrayInputStream(stdin),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void decodeEasPrintsACapturedWbxmlBodyAsXml() {
+    // The FolderSync request with SyncKey 0, as hex text and as raw bytes.
+    String hex = "03 01 6a 00 00 07 56 52 03 30 00 01 01";
+    assertThat(runWithInput(hex.getBytes(StandardCharsets.US_ASCII), "decode", "eas")).isEqualTo(0);
+    assertThat(out()).contains("FolderSync").contains("SyncKey").contains(">0<");
+    out.reset();
+    byte[] raw = {0x03, 0x01, 0x6a, 0x00, 0x00, 0x07, 0x56, 0x52, 0x03, 0x30, 0x00, 0x01, 0x01};
+    assertThat(runWithInput(raw, "decode", "eas", "-")).isEqualTo(0);
+    assertThat(out()).contains("FolderSync").contains(">0<");
+    out.reset();
+    byte[] truncated = {0x03, 0x01, 0x6a, 0x00, 0x00, 0x07, 0x56, 0x52, 0x03, 0x30};
+    assertThat(runWithInput(truncated, "decode", "eas")).isEqualTo(1);
+    assertThat(out()).contains("error:");
+  }
+
+  @Test
+  void decodePop3ReadsAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path f = dir.resolve("pop3.txt");
+    java.nio.file.Files.writeString(f, "+OK POP3 ready <1896.697170952@dbc.mtview.ca.us>\r\n-ERR [IN-USE] locked\r\n");
+    assertThat(run("decode", "pop3", f.toString())).isEqualTo(0);
+    assertThat(out()).contains("IN-USE");
   }
 
   @Test
