@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.mailwire.activesync.wbxml.WbxmlXml;
 import org.mailwire.cli.pop3.Pop3Decode;
+import org.mailwire.cli.smtp.SmtpDecode;
 import org.mailwire.transport.ProtocolException;
 
 /** {@code mailwire decode}: routes a captured stream to the protocol's decoder. */
@@ -21,6 +22,7 @@ final class Decoders {
 
   /** The protocols {@code decode} knows. */
   enum Kind {
+    SMTP((in, out, err) -> SmtpDecode.print(in, out)),
     POP3((in, out, err) -> Pop3Decode.print(in, out)),
     EAS(Decoders::eas);
 

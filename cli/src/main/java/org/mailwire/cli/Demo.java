@@ -1,11 +1,11 @@
 package org.mailwire.cli;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.PrintStream;
 import java.time.Duration;
 import org.mailwire.cli.pop3.Pop3Demo;
+import org.mailwire.cli.smtp.SmtpDemo;
 import org.mailwire.transport.Endpoint;
 import org.mailwire.transport.Security;
 import org.mailwire.transport.SocketTransport;
@@ -55,10 +55,8 @@ final class Demo {
       greeting(ctx, "POP3", ctx.pop3Port());
       greeting(ctx, "IMAP", ctx.imapPort());
       out.println();
-      out.println("2. Seed: one message for " + ADDRESS + " (through GreenMail's own API)");
-      GreenMailUtil.sendTextEmail(ADDRESS, "sender@localhost", "Hello from the mailwire demo",
-          "This message was put here for the POP3 step.\r\n",
-          new ServerSetup(ctx.smtpPort(), ctx.host(), ServerSetup.PROTOCOL_SMTP));
+      out.println("2. SMTP through SmtpClient: send a message to " + ADDRESS);
+      SmtpDemo.run(ctx);
       out.println();
       out.println("3. POP3 through Pop3Client");
       Pop3Demo.run(ctx);

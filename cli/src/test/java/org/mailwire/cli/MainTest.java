@@ -37,8 +37,10 @@ class MainTest {
     assertThat(o).contains("3. POP3 through Pop3Client");
     assertThat(o).containsPattern("C: PASS " + java.util.regex.Pattern.quote(org.mailwire.transport.WireTrace.REDACTED)
         + "|C: AUTH|C: USER");
+    assertThat(o).contains("2. SMTP through SmtpClient");
+    assertThat(o).containsPattern("recipient demo@localhost: accepted \\(250");
     assertThat(o).contains("STAT: 1 message(s)");
-    assertThat(o).contains("Subject: Hello from the mailwire demo");
+    assertThat(o).contains("Subject: Sent by the mailwire demo");
     assertThat(o).doesNotContain(Demo.PASSWORD);
     assertThat(o).endsWith("done." + System.lineSeparator());
   }
@@ -73,6 +75,16 @@ class MainTest {
     java.nio.file.Files.writeString(f, "+OK POP3 ready <1896.697170952@dbc.mtview.ca.us>\r\n-ERR [IN-USE] locked\r\n");
     assertThat(run("decode", "pop3", f.toString())).isEqualTo(0);
     assertThat(out()).contains("IN-USE");
+  }
+
+  @Test
+  void decodeSmtpFromStdin() {
+    byte[] smtp = "220 mx ready\r\n250-mx\r\n250-PIPELINING\r\n250 SIZE 1000\r\n".getBytes(StandardCharsets.US_ASCII);
+    assertThat(runWithInput(smtp, "decode", "smtp")).isEqualTo(0);
+    assertThat(out()).contains("220").contains("PIPELINING");
+    out.reset();
+    byte[] garbage = "hello?\r\n".getBytes(StandardCharsets.US_ASCII);
+    assertThat(runWithInput(garbage, "decode", "smtp")).isEqualTo(1);
   }
 
   @Test

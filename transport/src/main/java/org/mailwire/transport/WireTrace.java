@@ -122,6 +122,9 @@ public final class WireTrace {
         Excerpt.appendEscaped(sb, data[i]);
       }
       if (visible < contentEnd - start) {
+        if (shown > 0 && data[start + shown - 1] != ' ') {
+          sb.append(' ');
+        }
         sb.append(REDACTED);
       } else if (shown < visible) {
         sb.append("... (").append(visible).append(" bytes)");
