@@ -1,8 +1,10 @@
 /**
- * mailwire IMAP client. The codec, session and client packages arrive with the IMAP issue;
- * until then the module only declares its place in the build.
+ * mailwire IMAP client. {@code org.mailwire.imap.codec} is the sans-I/O codec: the response
+ * decoder ({@link org.mailwire.imap.codec.ImapResponseDecoder}), the typed responses, and the
+ * command encoder ({@link org.mailwire.imap.codec.ImapCommandEncoder}).
  */
 module org.mailwire.imap {
   requires transitive org.mailwire.transport;
-  requires org.mailwire.sasl;
+
+  exports org.mailwire.imap.codec;
 }

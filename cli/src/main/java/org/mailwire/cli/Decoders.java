@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.mailwire.activesync.wbxml.WbxmlXml;
+import org.mailwire.cli.imap.ImapDecode;
 import org.mailwire.cli.pop3.Pop3Decode;
 import org.mailwire.cli.smtp.SmtpDecode;
 import org.mailwire.transport.ProtocolException;
@@ -24,6 +25,7 @@ final class Decoders {
   enum Kind {
     SMTP((in, out, err) -> SmtpDecode.print(in, out)),
     POP3((in, out, err) -> Pop3Decode.print(in, out)),
+    IMAP((in, out, err) -> ImapDecode.print(in, out)),
     EAS(Decoders::eas);
 
     private final Printer printer;

@@ -78,10 +78,14 @@ class MainTest {
   }
 
   @Test
-  void decodeSmtpFromStdin() {
+  void decodeSmtpAndImapFromStdin() {
     byte[] smtp = "220 mx ready\r\n250-mx\r\n250-PIPELINING\r\n250 SIZE 1000\r\n".getBytes(StandardCharsets.US_ASCII);
     assertThat(runWithInput(smtp, "decode", "smtp")).isEqualTo(0);
     assertThat(out()).contains("220").contains("PIPELINING");
+    out.reset();
+    byte[] imap = "* OK ready\r\n* 3 EXISTS\r\na1 OK done\r\n".getBytes(StandardCharsets.US_ASCII);
+    assertThat(runWithInput(imap, "decode", "imap")).isEqualTo(0);
+    assertThat(out()).contains("count=3").contains("a1");
     out.reset();
     byte[] garbage = "hello?\r\n".getBytes(StandardCharsets.US_ASCII);
     assertThat(runWithInput(garbage, "decode", "smtp")).isEqualTo(1);

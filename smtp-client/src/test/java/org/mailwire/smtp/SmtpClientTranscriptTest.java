@@ -591,7 +591,7 @@ class SmtpClientTranscriptTest {
             trace.options().withSasl(org.mailwire.sasl.SaslOptions.defaults().allowPlaintextOnInsecureChannel(true)));
     c.login(org.mailwire.sasl.Credentials.password("alice", "secret".toCharArray()));
     assertThat(c.isAuthenticated()).isTrue();
-    assertThat(trace.lines).contains("C: AUTH PLAIN" + org.mailwire.transport.WireTrace.REDACTED);
+    assertThat(trace.lines).contains("C: AUTH PLAIN " + org.mailwire.transport.WireTrace.REDACTED);
     assertThat(String.join("\n", trace.lines)).doesNotContain("AGFsaWNl");
     assertThatThrownBy(() -> c.login(org.mailwire.sasl.Credentials.password("alice", "x".toCharArray())))
         .hasMessageContaining("already");

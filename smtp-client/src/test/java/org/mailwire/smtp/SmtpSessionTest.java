@@ -243,7 +243,7 @@ class SmtpSessionTest {
     s.receive(Reply.of(235, "ok"));
     assertThat(s.isAuthenticated()).isTrue();
     assertThat(lines).containsExactly(
-        "C: EHLO x.example", "C: AUTH LOGIN" + WireTrace.REDACTED, "C: " + WireTrace.REDACTED);
+        "C: EHLO x.example", "C: AUTH LOGIN " + WireTrace.REDACTED, "C: " + WireTrace.REDACTED);
     assertThat(String.join("\n", lines)).doesNotContain("YWxpY2U").doesNotContain("c2VjcmV0");
     assertThatThrownBy(() -> s.auth("PLAIN", null)).hasMessageContaining("already");
   }
