@@ -191,7 +191,7 @@ class Pop3ClientIT {
   }
 
   void deliver(String subject, byte[] msg) throws IOException {
-    RawSmtp.send(rig.host(), rig.port("smtp"), rig.address(1), rig.address(2), msg);
+    rig.deliver(rig.address(1), rig.address(2), msg);
   }
 
   /** Waits until {@code count} messages with {@code marker} in their header are in bob's maildrop. */
