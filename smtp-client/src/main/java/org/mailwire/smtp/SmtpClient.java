@@ -78,7 +78,7 @@ import org.mailwire.transport.bytes.InputBuffer;
  * the caller's {@link InputStream}; it is never held whole in memory. After STARTTLS, bytes received before the handshake are discarded and
  * EHLO is sent again.
  *
- * <p>Safe on virtual threads: a {@link ReentrantLock} (no {@code synchronized}) serialises the
+ * <p>Safe on virtual threads: a {@link ReentrantLock} (not a monitor lock) serialises the
  * operations of one client; use one client per thread, or {@link SmtpPool}.
  */
 public final class SmtpClient implements Closeable {

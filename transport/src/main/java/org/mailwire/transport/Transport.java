@@ -26,7 +26,7 @@ import java.util.Optional;
  *       handshake starts make it fail. Pending writes must have been flushed ({@link
  *       IllegalStateException} otherwise).
  *   <li><b>Threads.</b> One reader and one writer at a time; implementations must not hold a
- *       monitor ({@code synchronized}) across blocking I/O, so that clients stay cheap on virtual
+ *       monitor lock across blocking I/O, so that clients stay cheap on virtual
  *       threads.
  *   <li><b>Close</b> is idempotent and never throws.
  * </ul>
