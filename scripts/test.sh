@@ -36,11 +36,10 @@ log "a runtime dependency in a library module must fail the build"
 bash scripts/check-zero-deps.sh
 
 log "benchmarks: one short iteration each (a smoke run; no timing is judged)"
-BENCH_SKIP_BUILD=1 BENCH_QUICK=1 bash benchmarks/run.sh . >target-bench-smoke.log 2>&1 || {
-  tail -50 target-bench-smoke.log; exit 1; }
-grep -c '^Benchmark result is saved' target-bench-smoke.log >/dev/null
-tail -n +1 target-bench-smoke.log | sed -n '/^| benchmark/,$p'
-rm -f target-bench-smoke.log
+smoke=benchmarks/target/bench-smoke.log
+BENCH_SKIP_BUILD=1 BENCH_QUICK=1 bash benchmarks/run.sh . >"$smoke" 2>&1 || { tail -50 "$smoke"; exit 1; }
+grep -q '^Benchmark result is saved' "$smoke"
+sed -n '/^| benchmark/,$p' "$smoke"
 
 log "summary"
 python3 scripts/test-summary.py

@@ -11,6 +11,7 @@ import org.mailwire.cli.DemoContext;
 import org.mailwire.pop3.Pop3Client;
 import org.mailwire.pop3.Pop3Options;
 import org.mailwire.pop3.codec.MailboxStat;
+import org.mailwire.pop3.codec.ScanListing;
 import org.mailwire.pop3.codec.UidListing;
 import org.mailwire.transport.Endpoint;
 import org.mailwire.transport.Security;
@@ -50,8 +51,10 @@ public final class Pop3Demo {
       if (stat.messages() == 0) {
         out.println("  the maildrop is empty: nothing to retrieve");
       } else {
-        int newest = pop.list().numbers()[pop.list().size() - 1];
-        out.println("  newest message: " + newest + " (" + pop.list(newest) + " octets); its headers:");
+        ScanListing listing = pop.list();
+        int last = listing.size() - 1;
+        int newest = listing.number(last);
+        out.println("  newest message: " + newest + " (" + listing.octets(last) + " octets); its headers:");
         try (InputStream msg = pop.retrieve(newest)) {
           printHeaders(msg, out);
         }

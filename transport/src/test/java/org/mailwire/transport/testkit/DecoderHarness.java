@@ -71,7 +71,7 @@ public final class DecoderHarness {
     return new Result<>(events, in.toByteArray());
   }
 
-  /** The events of {@link #run}; asserts that the feed left exactly the bytes it should. */
+  /** The events of {@link #run}, without the unconsumed bytes. */
   public static <T> List<T> decode(Decoder<T> decoder, byte[] input, Feed feed)
       throws ProtocolException {
     Result<T> r = run(decoder, input, feed);
