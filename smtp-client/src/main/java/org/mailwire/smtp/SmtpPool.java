@@ -183,7 +183,8 @@ public final class SmtpPool implements Closeable {
     Objects.requireNonNull(envelope, "envelope");
     Watched watched = new Watched(Objects.requireNonNull(content, "content"));
     for (int attempt = 1; ; attempt++) {
-      SmtpClient c = borrow();
+      // The retry goes over a newly opened connection: another idle one may be just as dead.
+      SmtpClient c = borrow(attempt > 1);
       try {
         SendResult r = c.send(envelope, watched);
         release(c);
@@ -267,14 +268,20 @@ public final class SmtpPool implements Closeable {
         });
   }
 
-  private SmtpClient borrow() throws IOException {
+  /**
+   * Takes an idle usable connection, or opens a new one when fewer than {@code size} are open.
+   * With {@code fresh}, never reuses an idle connection: it opens a new one, closing an idle one
+   * first when the pool is full.
+   */
+  private SmtpClient borrow(boolean fresh) throws IOException {
+    SmtpClient stale = null;
     lock.lock();
     try {
       while (true) {
         if (closed) {
           throw new IllegalStateException("the pool is closed");
         }
-        SmtpClient c = idle.pollFirst();
+        SmtpClient c = fresh ? null : idle.pollFirst();
         if (c != null) {
           if (c.isUsable()) {
             return c;
@@ -287,6 +294,10 @@ public final class SmtpPool implements Closeable {
           open++;
           break;
         }
+        if (fresh && stale == null && (stale = idle.pollLast()) != null) {
+          open--; // closed below, outside the lock
+          continue;
+        }
         try {
           available.await();
         } catch (InterruptedException e) {
@@ -296,6 +307,9 @@ public final class SmtpPool implements Closeable {
       }
     } finally {
       lock.unlock();
+      if (stale != null) {
+        stale.close();
+      }
     }
     try {
       SmtpClient c = connector.connect();

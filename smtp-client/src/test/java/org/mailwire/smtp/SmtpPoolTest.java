@@ -67,6 +67,59 @@ class SmtpPoolTest {
   }
 
   @Test
+  void theRetryUsesANewConnectionEvenWhenEveryIdleOneIsDead() throws Exception {
+    // Two sends held in DATA at the same time force two connections; each server then drops its
+    // connection at the next exchange, so both idle connections are dead. A third send finds one
+    // dead and must retry on a newly opened connection, not on the other dead one.
+    java.util.concurrent.CountDownLatch bothInData = new java.util.concurrent.CountDownLatch(2);
+    try (SmtpPool pool = SmtpPool.create(connector(1, false), 2)) {
+      List<Thread> senders = new ArrayList<>();
+      ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+      for (int i = 0; i < 2; i++) {
+        Thread t = new Thread(() -> {
+          try {
+            pool.send(to("b@y.example"), new java.io.FilterInputStream(message(MSG)) {
+              private boolean waited;
+
+              @Override
+              public int read(byte[] b, int off, int len) throws IOException {
+                if (!waited) {
+                  waited = true;
+                  bothInData.countDown();
+                  try {
+                    if (!bothInData.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                      throw new IOException("the other send never reached DATA");
+                    }
+                  } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                  }
+                }
+                return super.read(b, off, len);
+              }
+            });
+          } catch (IOException | RuntimeException e) {
+            failures.add(e);
+          }
+        });
+        senders.add(t);
+        t.start();
+      }
+      for (Thread t : senders) {
+        t.join(20_000);
+      }
+      assertThat(failures).isEmpty();
+      assertThat(pool.connectionsOpened()).isEqualTo(2);
+      assertThat(pool.idleConnections()).isEqualTo(2);
+
+      SendResult third = pool.send(to("b@y.example"), message(MSG));
+      assertThat(third.queueId()).isPresent();
+      assertThat(delivered.get()).isEqualTo(3);
+      assertThat(pool.connectionsOpened()).isEqualTo(3);
+      assertThat(pool.openConnections()).isLessThanOrEqualTo(2);
+    }
+  }
+
+  @Test
   void sendAllSpreadsMessagesOverTheConnections() throws Exception {
     List<SmtpPool.Message> messages = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
