@@ -52,8 +52,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       then the items of each {@code FetchResponse}. mailwire: {@link ImapResponseDecoder} over
  *       an {@link InputBuffer} holding the bytes, then the typed model.
  *   <li>{@code mailwireHeaderSyncEvents}: the same corpus through the event level, {@link
- *       ImapTokenReader}: no model objects; every token's view (offset and length; a number's
- *       value) goes into the Blackhole.
+ *       ImapTokenReader#next}: no model objects; every token's view (offset and length; a number's
+ *       value) goes into the Blackhole. {@code mailwireHeaderSyncHandler}: the same through the
+ *       push form, {@link ImapTokenReader#read} with a {@link ImapTokenReader.Handler}.
  *   <li>{@code *Body1MiB}: one FETCH with a 1 MiB {@code BODY[]} literal. mailwire streams it
  *       through a 64 KiB buffer fed 16 KiB at a time (the bytes are summed as they pass); Angus
  *       reads the literal whole into a byte array.
@@ -120,6 +121,45 @@ public class ImapFetchBenchmark {
     }
     if (responses != 1000) {
       throw new IllegalStateException("responses: " + responses);
+    }
+  }
+
+  @Benchmark
+  public void mailwireHeaderSyncHandler(Blackhole bh) throws Exception {
+    ImapTokenReader r = new ImapTokenReader();
+    in.write(headers);
+    ViewConsumer h = new ViewConsumer(r, bh);
+    while (r.read(in, h) > 0) {
+      // the handler takes every token
+    }
+    if (h.responses != 1000) {
+      throw new IllegalStateException("responses: " + h.responses);
+    }
+  }
+
+  /** Every token's view (offset and length; a number's value) into the Blackhole, as in {@link #mailwireHeaderSyncEvents}. */
+  private static final class ViewConsumer implements ImapTokenReader.Handler {
+    private final ImapTokenReader reader;
+    private final Blackhole bh;
+    int responses;
+
+    ViewConsumer(ImapTokenReader reader, Blackhole bh) {
+      this.reader = reader;
+      this.bh = bh;
+    }
+
+    @Override
+    public boolean token(ImapTokenReader.Token t, byte[] array, int offset, int length, long number) {
+      switch (t) {
+        case END -> responses++;
+        case ERROR -> throw new IllegalStateException("unexpected error", reader.error());
+        case NUMBER -> bh.consume(number);
+        default -> {
+          bh.consume(offset);
+          bh.consume(length);
+        }
+      }
+      return true;
     }
   }
 

@@ -57,6 +57,19 @@ import org.mailwire.transport.bytes.InputBuffer;
  * unbalanced parentheses, a control byte in a value, a bad tag) yields {@link Token#ERROR}
  * instead of the rest of the response, which is skipped without buffering; the reader continues
  * with the next response. Not thread-safe: one reader per connection.
+ *
+ * <p>{@link #read} is the push form of the same stream: it hands every token that the buffered
+ * input allows to a {@link Handler}, in one loop, which is about a third faster than calling
+ * {@link #next} per token (see the module's README for figures).
+ *
+ * <pre>{@code
+ * ImapTokenReader.Handler h = (token, array, offset, length, number) -> {
+ *   index.token(token, array, offset, length, number);   // a view: use it now
+ *   return token != ImapTokenReader.Token.END;           // false: read returns after this token
+ * };
+ * while (r.read(in, h) > 0 || in.readFrom(transport) >= 0) {   // 0 tokens: need more bytes
+ * }
+ * }</pre>
  */
 public final class ImapTokenReader implements Decoder<ImapTokenReader.Token> {
 
@@ -107,7 +120,33 @@ public final class ImapTokenReader implements Decoder<ImapTokenReader.Token> {
   private static final int CODE = 2;
   private static final int TEXT = 3;
 
+  /**
+   * Receives the tokens of {@link #read}: the push form of the event level.
+   *
+   * <p>The arguments are the token and its view; they are valid only during the call (the view
+   * is the input buffer's or the reader's scratch array). {@link #depth()} and {@link #error()}
+   * of the reader are current during the call; its other view accessors are not (use the
+   * arguments).
+   */
+  @FunctionalInterface
+  public interface Handler {
+    /**
+     * Receives one token.
+     *
+     * @param token the kind of token
+     * @param array the array holding the token's bytes
+     * @param offset the index of the token's first byte in {@code array}
+     * @param length the number of bytes of the token
+     * @param number the value of a {@link Token#NUMBER}, the size of a {@link Token#LITERAL} or
+     *     {@link Token#BODY_BEGIN}; otherwise {@code -1}
+     * @return {@code true} to go on, {@code false} to make {@link #read} return after this token
+     */
+    boolean token(Token token, byte[] array, int offset, int length, long number);
+  }
+
   private final ImapLimits limits;
+  private final int maxDepth;
+  private final int maxItems;
 
   private int state = FRAME;
   private boolean newResponse = true;
@@ -162,6 +201,8 @@ public final class ImapTokenReader implements Decoder<ImapTokenReader.Token> {
    */
   public ImapTokenReader(ImapLimits limits) {
     this.limits = Objects.requireNonNull(limits);
+    this.maxDepth = limits.maxDepth();
+    this.maxItems = limits.maxItems();
   }
 
   /** Returns the limits in force. */
@@ -227,6 +268,129 @@ public final class ImapTokenReader implements Decoder<ImapTokenReader.Token> {
             return null;
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Reads tokens and hands each to {@code handler}, until the handler returns {@code false} or
+   * more input is needed: the same tokens, in the same order and with the same views, as calling
+   * {@link #next} until it returns {@code null}, with the same consumption of {@code in}. It is
+   * faster than {@link #next} because the common tokens of a line (parentheses, numbers, {@code
+   * NIL}, atoms, quoted strings) are read in one loop that keeps its position in a local variable.
+   * {@link #read} and {@link #next} may be mixed on one reader.
+   *
+   * @param in the received bytes, consumed as by {@link #next}
+   * @param handler receives each token; during the call it must not write into {@code in} nor
+   *     call {@link #next} or {@link #read}
+   * @return the number of tokens handed to {@code handler}: 0 when more input is needed before the
+   *     next token
+   * @throws NullPointerException if {@code handler} is null
+   */
+  public int read(InputBuffer in, Handler handler) {
+    Objects.requireNonNull(handler);
+    int count = 0;
+    while (true) {
+      if (state == TOKENS && mode == NORMAL && index != 0) {
+        byte[] b = in.array();
+        int base = in.readIndex();
+        int end = base + content;
+        int p = base + tok;
+        while (true) {
+          while (p < end && b[p] == ' ') {
+            p++;
+          }
+          if (p >= end) {
+            break;
+          }
+          byte c = b[p];
+          Token t;
+          int from = p;
+          int to;
+          long v = -1;
+          if (c == '(') {
+            if (depth >= maxDepth) {
+              break;
+            }
+            depth++;
+            to = ++p;
+            t = Token.LIST_OPEN;
+            sectionAtom = false;
+          } else if (c == ')') {
+            if (depth == 0) {
+              break;
+            }
+            depth--;
+            to = ++p;
+            t = Token.LIST_CLOSE;
+            sectionAtom = false;
+          } else if (items >= maxItems || c == '{') {
+            break;
+          } else if (c == '"') {
+            int i = Ascii2.indexOfQuoteOrBackslash(b, p + 1, end);
+            if (i >= end || b[i] != '"') {
+              break;
+            }
+            from = p + 1;
+            to = i;
+            p = i + 1;
+            t = Token.QUOTED;
+            items++;
+            index++;
+            sectionAtom = false;
+          } else {
+            int i = p;
+            int seen = 0;
+            int k = 0;
+            while (i < end) {
+              k = FAST[b[i] & 0xff];
+              if ((k & 13) != 0) {
+                break;
+              }
+              seen |= k;
+              i++;
+            }
+            int n = i - p;
+            if (n == 0 || (k & 12) != 0) {
+              break;
+            }
+            if (seen == 0 && n <= 18) {
+              v = 0;
+              for (int d = p; d < i; d++) {
+                v = v * 10 + (b[d] - '0');
+              }
+              t = Token.NUMBER;
+              sectionAtom = false;
+            } else if (n == 3 && (c | 0x20) == 'n' && (b[p + 1] | 0x20) == 'i' && (b[p + 2] | 0x20) == 'l') {
+              t = Token.NIL;
+              sectionAtom = false;
+            } else if (index < 3) {
+              break; // the keywords that change the lexical context: the general path
+            } else {
+              t = Token.ATOM;
+              sectionAtom = fetch && depth == 1 && (c | 0x20) == 'r' && isSectionName(b, p, n);
+            }
+            to = p = i;
+            items++;
+            index++;
+          }
+          count++;
+          if (!handler.token(t, b, from, to - from, v)) {
+            tok = p - base;
+            view(b, from, to - from);
+            num = v;
+            return count;
+          }
+        }
+        tok = p - base;
+      }
+      Token t = next(in);
+      if (t == null) {
+        return count;
+      }
+      count++;
+      if (!handler.token(t, va, vo, vl, num)) {
+        return count;
       }
     }
   }
@@ -393,6 +557,19 @@ public final class ImapTokenReader implements Decoder<ImapTokenReader.Token> {
     }
     CLASS[']'] = 2;
     CLASS['['] = 8;
+  }
+
+  /**
+   * Byte classes of {@link #read}'s loop: 0 a digit, 16 another atom byte, 1 ends an atom; 4 (a
+   * control byte) and 8 (a section) are left to the general path.
+   */
+  private static final byte[] FAST = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      int k = CLASS[c];
+      FAST[c] = (byte) (c >= '0' && c <= '9' ? 0 : k == 3 ? 1 : k == 4 || k == 8 ? k : 16);
+    }
   }
 
   private Token token(InputBuffer in) {
@@ -588,6 +765,12 @@ public final class ImapTokenReader implements Decoder<ImapTokenReader.Token> {
       return true;
     }
     return is("RFC822") || is("RFC822.HEADER") || is("RFC822.TEXT");
+  }
+
+  /** {@link #isSectionName()} of {@code b[p, p + n)}. */
+  private boolean isSectionName(byte[] b, int p, int n) {
+    view(b, p, n);
+    return isSectionName();
   }
 
   private boolean startsWith(String upper) {

@@ -301,4 +301,101 @@ class DovecotSessionIT {
     assertThat(((Response.Tagged) end).status()).isEqualTo(Status.OK);
     assertThat(deviations).isEmpty();
   }
+
+  /**
+   * The event level against Dovecot: a FETCH of ENVELOPE, BODYSTRUCTURE and BODY[] read with the
+   * push form ({@link ImapTokenReader#read}) as the bytes arrive from the socket, stopping at the
+   * end of each response; the captured bytes, read again whole with {@link ImapTokenReader#next},
+   * give the same tokens.
+   */
+  @Test
+  void tokenReaderReadsARealFetch() throws Exception {
+    String id = "tok-" + UUID.randomUUID();
+    String message = multipartMessage(id, "tokens " + id, true);
+    sendMail(message);
+    conn = new Conn();
+    conn.login();
+    conn.run(conn.enc.select("INBOX", ImapCommandEncoder.SelectParams.NONE));
+    long uid = awaitUid(id);
+    conn.run(conn.enc.logout());
+
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    List<String> pushed = new ArrayList<>();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    String[] tag = {null};
+    int[] responses = {0};
+    ImapTokenReader r = new ImapTokenReader();
+    ImapTokenReader.Handler h = (t, array, offset, length, number) -> {
+      if (t == ImapTokenReader.Token.BODY_BYTES) {
+        body.write(array, offset, length);
+        return true;
+      }
+      assertThat(t).as("no malformed response").isNotEqualTo(ImapTokenReader.Token.ERROR);
+      pushed.add(render(t, array, offset, length, number));
+      if (t == ImapTokenReader.Token.START) {
+        tag[0] = new String(array, offset, length, StandardCharsets.US_ASCII);
+      }
+      if (t == ImapTokenReader.Token.END) {
+        responses[0]++;
+      }
+      return t != ImapTokenReader.Token.END;
+    };
+    ImapCommandEncoder enc = new ImapCommandEncoder("P");
+    List<String> tags = new ArrayList<>();
+    try (Transport t = SocketTransport.connect(rig.endpoint("imaps", Security.IMPLICIT_TLS).readTimeout(Duration.ofSeconds(20)).build())) {
+      InputBuffer in = new InputBuffer(4096, 1 << 16);
+      byte[] chunk = new byte[8192];
+      List<EncodedCommand> commands = List.of(enc.login(rig.user(1), rig.password(1)), enc.select("INBOX", ImapCommandEncoder.SelectParams.NONE),
+          enc.fetch(true, SequenceSet.of(uid), List.of("UID", "FLAGS", "ENVELOPE", "BODYSTRUCTURE", "BODY.PEEK[]"), -1, false), enc.logout());
+      String wanted = "*"; // the greeting first
+      for (int c = 0; c <= commands.size(); c++) {
+        while (true) {
+          int before = responses[0];
+          if (r.read(in, h) == 0) {
+            int n = t.read(chunk, 0, chunk.length);
+            assertThat(n).as("server closed early").isPositive();
+            wire.write(chunk, 0, n);
+            in.write(chunk, 0, n);
+          } else if (responses[0] > before && tag[0].equals(wanted)) {
+            break;
+          }
+        }
+        if (c < commands.size()) {
+          t.write(commands.get(c).toBytes());
+          t.flush();
+          wanted = commands.get(c).tag();
+          tags.add(wanted);
+        }
+      }
+    }
+    assertThat(pushed).contains("ATOM(ENVELOPE)", "QUOTED(tokens " + id + ")", "QUOTED(<" + id + "@mailwire.test>)",
+        "ATOM(BODYSTRUCTURE)", "QUOTED(a.pdf)", "ATOM(BODY[])");
+    for (String done : tags) {
+      assertThat(java.util.Collections.indexOfSubList(pushed, List.of("START(" + done + ")", "ATOM(OK)"))).as(done).isNotNegative();
+    }
+    byte[] sent = message.getBytes(StandardCharsets.UTF_8);
+    byte[] got = body.toByteArray();
+    assertThat(pushed).contains("BODY_BEGIN()#" + got.length);
+    // delivery prepends Return-Path, Delivered-To, Received...; the rest is what we sent
+    assertThat(Arrays.equals(got, got.length - sent.length, got.length, sent, 0, sent.length)).isTrue();
+
+    // the same bytes, whole, through the pull form
+    ImapTokenReader pull = new ImapTokenReader();
+    InputBuffer all = new InputBuffer(wire.size() + 16, wire.size() + 16);
+    all.write(wire.toByteArray());
+    List<String> pulled = new ArrayList<>();
+    ImapTokenReader.Token t;
+    while ((t = pull.next(all)) != null) {
+      if (t != ImapTokenReader.Token.BODY_BYTES) {
+        pulled.add(render(t, pull.array(), pull.offset(), pull.length(), pull.number()));
+      }
+    }
+    assertThat(pulled).isEqualTo(pushed);
+    assertThat(all.readable()).isZero();
+  }
+
+  private static String render(ImapTokenReader.Token t, byte[] array, int offset, int length, long number) {
+    String text = array == null ? "" : new String(array, offset, length, StandardCharsets.UTF_8);
+    return t + "(" + (t == ImapTokenReader.Token.BODY_BEGIN ? "" : text) + ")" + (number >= 0 ? "#" + number : "");
+  }
 }

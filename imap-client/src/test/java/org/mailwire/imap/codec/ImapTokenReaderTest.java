@@ -56,16 +56,42 @@ class ImapTokenReaderTest {
   static Decoder<Tok> copying(ImapTokenReader r) {
     return in -> {
       Token t = r.next(in);
-      if (t == null) {
-        return null;
+      return t == null ? null : tok(r, in, t, r.array(), r.offset(), r.length(), r.number());
+    };
+  }
+
+  /** One token copied; for LIST_OPEN, whether a space preceded it on the wire (same segment: the byte is still in the buffer). */
+  static Tok tok(ImapTokenReader r, InputBuffer in, Token t, byte[] array, int offset, int length, long number) {
+    byte[] b = t == Token.ERROR ? new byte[0] : java.util.Arrays.copyOfRange(array, offset, offset + length);
+    if (t == Token.ERROR) {
+      assertThat(r.error()).isNotNull();
+    }
+    boolean space = t == Token.LIST_OPEN && array == in.array() && offset > 0 && in.array()[offset - 1] == ' ';
+    return new Tok(t, b, t == Token.NUMBER || t == Token.LITERAL || t == Token.BODY_BEGIN ? number : -1, r.depth(), space);
+  }
+
+  /**
+   * The push form, {@link ImapTokenReader#read}, as a decoder: each read's tokens are queued and
+   * handed out one by one. With {@code stopEvery > 0} the handler stops the read after every
+   * {@code stopEvery}-th token, and every other decode call uses {@link ImapTokenReader#next}
+   * instead, so both forms are mixed on one reader.
+   */
+  static Decoder<Tok> pushing(ImapTokenReader r, int stopEvery) {
+    java.util.ArrayDeque<Tok> queue = new java.util.ArrayDeque<>();
+    int[] calls = {0, 0};
+    return in -> {
+      if (queue.isEmpty()) {
+        if (stopEvery > 0 && calls[0]++ % 2 == 1) {
+          Token t = r.next(in);
+          return t == null ? null : tok(r, in, t, r.array(), r.offset(), r.length(), r.number());
+        }
+        int n = r.read(in, (t, array, offset, length, number) -> {
+          queue.add(tok(r, in, t, array, offset, length, number));
+          return stopEvery == 0 || ++calls[1] % stopEvery != 0;
+        });
+        assertThat(n).isEqualTo(queue.size());
       }
-      byte[] b = t == Token.ERROR ? new byte[0] : java.util.Arrays.copyOfRange(r.array(), r.offset(), r.offset() + r.length());
-      if (t == Token.ERROR) {
-        assertThat(r.error()).isNotNull();
-      }
-      // whether "(" followed a space on the wire (same line segment: the byte is still in the buffer)
-      boolean space = t == Token.LIST_OPEN && r.array() == in.array() && r.offset() > 0 && in.array()[r.offset() - 1] == ' ';
-      return new Tok(t, b, t == Token.NUMBER || t == Token.LITERAL || t == Token.BODY_BEGIN ? r.number() : -1, r.depth(), space);
+      return queue.poll();
     };
   }
 
@@ -93,6 +119,9 @@ class ImapTokenReaderTest {
       Supplier<Decoder<Tok>> s = () -> copying(new ImapTokenReader(limits));
       List<Tok> whole = normalize(DecoderHarness.run(s.get(), wire, Feed.WHOLE).events());
       DecoderHarness.check(s, wire, ImapTokenReaderTest::normalize, whole, new byte[0]);
+      for (int stopEvery : new int[] {0, 1, 3}) {
+        DecoderHarness.check(() -> pushing(new ImapTokenReader(limits), stopEvery), wire, ImapTokenReaderTest::normalize, whole, new byte[0]);
+      }
       return whole;
     } catch (ProtocolException e) {
       throw new AssertionError(e);
@@ -363,6 +392,42 @@ class ImapTokenReaderTest {
       assertThat(s).isEqualTo(sum);
     }
     assertThat(perResponse).isLessThan(8);
+
+    Summing h = new Summing();
+    assertThat(push(r, in, corpus, h)).as("the push form sees the same tokens").isEqualTo(sum);
+    before = (Long) allocated.invoke(mx, id);
+    for (int k = 0; k < 20; k++) {
+      sums[k] = push(r, in, corpus, h);
+    }
+    perResponse = ((Long) allocated.invoke(mx, id) - before) / (20 * 200);
+    for (long s : sums) {
+      assertThat(s).isEqualTo(sum);
+    }
+    assertThat(perResponse).isLessThan(8);
+  }
+
+  /** The sum {@link #walk} makes, from the push form. */
+  private static final class Summing implements ImapTokenReader.Handler {
+    long sum;
+
+    @Override
+    public boolean token(Token t, byte[] array, int offset, int length, long number) {
+      if (t == Token.ERROR) {
+        throw new AssertionError("unexpected error");
+      }
+      sum += t.ordinal() + length + (length > 0 ? array[offset] : 0);
+      return true;
+    }
+  }
+
+  private static long push(ImapTokenReader r, InputBuffer in, byte[] corpus, Summing h) throws Exception {
+    in.write(corpus);
+    h.sum = 0;
+    while (r.read(in, h) > 0) {
+      // the handler sums
+    }
+    assertThat(in.readable()).isZero();
+    return h.sum;
   }
 
   private static long walk(ImapTokenReader r, InputBuffer in, byte[] corpus) throws Exception {
