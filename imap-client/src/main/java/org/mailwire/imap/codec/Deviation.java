@@ -18,7 +18,10 @@ public record Deviation(Quirk quirk, long offset, String excerpt) {
     EXTRA_SPACE,
     /** Spaces before the CRLF at the end of a response (e.g. {@code * SEARCH 1 2 }). */
     TRAILING_SPACE,
-    /** A status response without the space and text after OK/NO/BAD (e.g. {@code A1 OK}). */
+    /**
+     * A status response without the space and text after OK/NO/BAD (e.g. {@code A1 OK}), or
+     * without the space after its response code ({@code * OK [HIGHESTMODSEQ 5]}: Yahoo, Zoho, Gmail).
+     */
     MISSING_TEXT,
     /** A continuation request without the space after {@code +}. */
     BARE_CONTINUATION,
@@ -45,7 +48,10 @@ public record Deviation(Quirk quirk, long offset, String excerpt) {
      * Kept as a {@link BodyStructure.MultiPart} without parts.
      */
     MULTIPART_WITHOUT_PARTS,
-    /** An envelope with fewer than ten fields: the missing trailing fields are taken as NIL (QQ, 163). */
+    /**
+     * An envelope with fewer than ten fields (QQ, 163): with nine, the string after bcc is taken as
+     * the message-id and in-reply-to as NIL; with eight, both are NIL.
+     */
     SHORT_ENVELOPE,
     /** A FETCH item wrapped in an extra pair of parentheses, e.g. {@code (ENVELOPE (...))} (Domino). */
     PARENTHESIZED_FETCH_ITEM,
@@ -58,6 +64,29 @@ public record Deviation(Quirk quirk, long offset, String excerpt) {
     /** A status other than OK/NO/BAD in a tagged response (e.g. a tagged BYE). */
     TAGGED_BYE,
     /** A response that is not OK/PREAUTH/BYE arrived as the greeting; it is reported as is. */
-    NO_GREETING
+    NO_GREETING,
+    /**
+     * A response code whose name is followed by neither a space nor {@code ]} (Office 365 proxy
+     * errors: {@code [Error="..." Proxy=...]}); kept raw as {@link ResponseCode.Other}.
+     */
+    MALFORMED_CODE,
+    /**
+     * A line that is only a response code, without {@code * OK} (Exchange 2013 after {@code UID
+     * MOVE}: {@code [COPYUID 124 10 233]}); reported as an untagged OK with that code.
+     */
+    BARE_CODE,
+    /**
+     * A quoted string holding unescaped {@code "} characters, recognised because a value cannot go
+     * on after its closing quote (iCloud: a Message-ID with a quoted local part, {@code
+     * "<"a.b"@host>"}; 163); the string runs to the next quote that a value can end at.
+     */
+    UNESCAPED_QUOTE,
+    /**
+     * A FETCH {@code MODSEQ} of 0 or a negative number (Zoho: {@code MODSEQ (-1)}); a mod-sequence
+     * is 1 or more, so the item is kept raw as {@link FetchItem.Unknown}.
+     */
+    INVALID_MODSEQ,
+    /** The {@code \*} flag in a FLAGS list, where only PERMANENTFLAGS may hold it (Zoho). */
+    WILDCARD_FLAG
   }
 }

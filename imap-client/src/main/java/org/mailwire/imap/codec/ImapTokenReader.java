@@ -53,13 +53,16 @@ import org.mailwire.transport.bytes.InputBuffer;
  * view of a token is valid until the next call of {@link #next} or the next write into the buffer;
  * a quoted string with escapes is unescaped into the reader's own scratch array. After steady
  * state, reading tokens allocates nothing; only {@link Token#ERROR} allocates its exception.
+ * A quote that no value can end at (one followed by anything but a space, {@code )}, {@code ]} or
+ * the end of the line) is taken as part of the quoted string, as the lenient {@link
+ * ImapResponseDecoder} does ({@link Deviation.Quirk#UNESCAPED_QUOTE}).
  * Malformed input (a line or literal over the limits, an unterminated quoted string or section,
  * unbalanced parentheses, a control byte in a value, a bad tag) yields {@link Token#ERROR}
  * instead of the rest of the response, which is skipped without buffering; the reader continues
  * with the next response. Not thread-safe: one reader per connection.
  *
  * <p>{@link #read} is the push form of the same stream: it hands every token that the buffered
- * input allows to a {@link Handler}, in one loop, which is about a third faster than calling
+ * input allows to a {@link Handler}, in one loop, which is 40 to 50 % faster than calling
  * {@link #next} per token (see the module's README for figures).
  *
  * <pre>{@code
@@ -328,7 +331,7 @@ public final class ImapTokenReader implements Decoder<ImapTokenReader.Token> {
             break;
           } else if (c == '"') {
             int i = Ascii2.indexOfQuoteOrBackslash(b, p + 1, end);
-            if (i >= end || b[i] != '"') {
+            if (i >= end || b[i] != '"' || !endsValue(b, i + 1, end)) {
               break;
             }
             from = p + 1;
@@ -822,12 +825,18 @@ public final class ImapTokenReader implements Decoder<ImapTokenReader.Token> {
   private Token quoted(InputBuffer in, byte[] b, int r, int p, int end) {
     int i = p + 1;
     int escapes = 0;
-    while ((i = Ascii2.indexOfQuoteOrBackslash(b, i, end)) < end && b[i] == '\\') {
-      escapes++;
-      i += 2;
-    }
-    if (i >= end) {
-      return failRest(in, p, "unterminated quoted string");
+    while (true) {
+      while ((i = Ascii2.indexOfQuoteOrBackslash(b, i, end)) < end && b[i] == '\\') {
+        escapes++;
+        i += 2;
+      }
+      if (i >= end) {
+        return failRest(in, p, "unterminated quoted string");
+      }
+      if (endsValue(b, i + 1, end)) {
+        break;
+      }
+      i++; // a quote that no value can end at is content (iCloud, 163: unescaped quotes)
     }
     if (escapes == 0) {
       view(b, p + 1, i - p - 1);
@@ -847,6 +856,15 @@ public final class ImapTokenReader implements Decoder<ImapTokenReader.Token> {
     }
     consume(in, i + 1 - r);
     return Token.QUOTED;
+  }
+
+  /** Whether a value may end before index {@code i}: the segment's content ends, or SP, ')' or ']' follows. */
+  private static boolean endsValue(byte[] b, int i, int end) {
+    if (i >= end) {
+      return true;
+    }
+    byte f = b[i];
+    return f == ' ' || f == ')' || f == ']';
   }
 
   /** The content of the segment is exhausted: a literal follows, or the response ends. */

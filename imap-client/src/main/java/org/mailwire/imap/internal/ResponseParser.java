@@ -57,8 +57,10 @@ public final class ResponseParser {
   /** Elements of the lists being built, nested lists above their parents; see {@link #listFrom}. */
   private Object[] stack = new Object[64];
   private int top;
-  /** Deviations reported in the current response. */
+  /** Deviations seen in the current response. */
   private int devCount;
+  /** The deviations of the current response, reported when it has parsed (not when it then fails). */
+  private final List<Deviation> pending = new ArrayList<>();
   /** The last single-parameter list, reused when the next one has the same (cached) strings. */
   private List<BodyStructure.Param> lastParams = List.of();
   /** The last FLAGS item, reused when the next one has the same (interned) flags. */
@@ -126,8 +128,15 @@ public final class ResponseParser {
       top = 0;
     }
     inlineBodies.clear();
+    pending.clear();
     Response r = response(greeting);
     finish();
+    if (!pending.isEmpty()) {
+      for (Deviation d : pending) {
+        deviations.accept(d);
+      }
+      pending.clear();
+    }
     return r;
   }
 
@@ -178,6 +187,11 @@ public final class ResponseParser {
       }
       return untagged(s, e);
     }
+    if (c == '[' && !strict && !statusAfterFirstWord()) {
+      // Exchange 2013 after UID MOVE: "[COPYUID 124 10 233]" without "* OK"
+      dev(Quirk.BARE_CODE);
+      return new Response.UntaggedStatus(Status.OK, optCode(), text());
+    }
     // tagged
     int s = pos;
     while (pos < end && isTagChar(a[pos])) {
@@ -200,6 +214,19 @@ public final class ResponseParser {
     pos = se;
     ResponseCode code = respTextStart();
     return new Response.Tagged(tag, st, code, text());
+  }
+
+  /** Whether the word after the first space of the line is OK, NO, BAD, BYE or PREAUTH. */
+  private boolean statusAfterFirstWord() {
+    int sp = indexOf(pos, (byte) ' ');
+    if (sp < 0) {
+      return false;
+    }
+    int e = sp + 1;
+    while (e < end && Ascii2.isAtomChar(a[e])) {
+      e++;
+    }
+    return status(sp + 1, e) != null;
   }
 
   private static boolean isTagChar(byte b) {
@@ -246,6 +273,9 @@ public final class ResponseParser {
     ResponseCode code = code();
     if (pos < end && peek() == ' ') {
       pos++;
+    } else if (a[pos - 1] == ']') {
+      // "* OK [HIGHESTMODSEQ 5]" (Yahoo, Zoho, Gmail): no SP after the code
+      dev(Quirk.MISSING_TEXT);
     }
     return code;
   }
@@ -310,7 +340,7 @@ public final class ResponseParser {
       case 5:
         if (eq(s, n, "FLAGS")) {
           sp();
-          return new UntaggedData.Flags(flagList());
+          return new UntaggedData.Flags(flagList(false));
         }
         if (eq(s, n, "XLIST")) {
           return list("XLIST");
@@ -406,7 +436,19 @@ public final class ResponseParser {
       };
     }
     if (peek() != ' ') {
-      throw err("expected ']' or SP in response code");
+      if (strict || pos >= end) {
+        throw err("expected ']' or SP in response code");
+      }
+      // Office 365 proxy errors: [Error="..." Proxy=...]: kept raw up to the closing bracket
+      dev(Quirk.MALFORMED_CODE);
+      int argStart = pos;
+      int close = codeEnd(argStart);
+      if (close < 0) {
+        dev(Quirk.UNTERMINATED_CODE);
+        close = end;
+      }
+      pos = Math.min(close + 1, end);
+      return new ResponseCode.Other(name, new String(a, argStart, close - argStart, StandardCharsets.UTF_8));
     }
     int argStart = pos + 1;
     int save = pos;
@@ -434,6 +476,28 @@ public final class ResponseParser {
       dev(Quirk.UNTERMINATED_CODE);
     }
     return new ResponseCode.Other(name, text);
+  }
+
+  /** The index of the ']' that ends a response code, skipping quoted strings; -1 if none. */
+  private int codeEnd(int from) {
+    int i = from;
+    while (i < end) {
+      byte b = a[i];
+      if (b == ']') {
+        return i;
+      }
+      if (b == '"') {
+        i++;
+        while (i < end && a[i] != '"') {
+          if (a[i] == '\\') {
+            i++;
+          }
+          i++;
+        }
+      }
+      i++;
+    }
+    return -1;
   }
 
   /** Reads the arguments of a known code after its SP; null for unknown codes. */
@@ -492,7 +556,7 @@ public final class ResponseParser {
       }
       case "PERMANENTFLAGS":
         pos++;
-        return new ResponseCode.PermanentFlags(flagList());
+        return new ResponseCode.PermanentFlags(flagList(true));
       case "BADCHARSET": {
         pos++;
         open();
@@ -554,7 +618,7 @@ public final class ResponseParser {
 
   private Response list(String command) throws ProtocolException {
     sp();
-    List<String> attrs = flagList();
+    List<String> attrs = flagList(true);
     sp();
     String delim = nstringOrQuotedChar();
     sp();
@@ -983,6 +1047,10 @@ public final class ResponseParser {
         break;
       }
       sp();
+      if (peek() == ')') {
+        dev(Quirk.EXTRA_SPACE); // QQ: "(UID 19436 )"
+        break;
+      }
     }
     close();
     return new UntaggedData.Fetch(seq, listFrom(mark));
@@ -1032,9 +1100,19 @@ public final class ResponseParser {
         break;
       case 6:
         if (eq(s, n, "MODSEQ")) {
+          int vs = pos;
           open();
+          if (!strict && (peek() == '-' || (peek() == '0' && pos + 1 < end && a[pos + 1] == ')'))) {
+            // Zoho: MODSEQ (-1) and MODSEQ (0); a mod-sequence is 1 or more: kept raw
+            depth--;
+            dev(Quirk.INVALID_MODSEQ);
+            return unknownValue(s, e, vs);
+          }
           long v = number();
           close();
+          if (v == 0) {
+            throw err("a MODSEQ of 0");
+          }
           return new FetchItem.ModSeq(v);
         }
         if (eq(s, n, "RFC822")) {
@@ -1293,10 +1371,13 @@ public final class ResponseParser {
       dev(Quirk.SHORT_ENVELOPE);
     } else {
       sp();
-      inReplyTo = nstring();
+      String last = nstring();
       if (peek() == ')') {
+        // QQ: nine fields; the one string after bcc is the message-id (in-reply-to is missing)
         dev(Quirk.SHORT_ENVELOPE);
+        messageId = last;
       } else {
+        inReplyTo = last;
         sp();
         messageId = nstring();
       }
@@ -1373,6 +1454,11 @@ public final class ResponseParser {
   // ------------------------------------------------------------------------------- body structure
 
   private BodyStructure body(boolean extended) throws ProtocolException {
+    return body(extended, false);
+  }
+
+  /** A body; {@code nested}: a part of a multipart. */
+  private BodyStructure body(boolean extended, boolean nested) throws ProtocolException {
     open();
     BodyStructure b;
     if (peek() == '(') {
@@ -1399,8 +1485,9 @@ public final class ResponseParser {
         }
       }
       b = new BodyStructure.MultiPart(List.of(), subtype, params, disp, lang, loc, extensions());
-    } else if (!strict && peek() == '"' && remainingElements() <= 5 && secondIsListOrNil()) {
-      // Gmail: ("ALTERNATIVE" ("BOUNDARY" "b") NIL NIL), a nested multipart without its parts
+    } else if (!strict && peek() == '"' && remainingElements() <= 5 && (secondIsListOrNil() || (nested && !extended && remainingElements() == 1))) {
+      // Gmail: ("ALTERNATIVE" ("BOUNDARY" "b") NIL NIL), a nested multipart without its parts;
+      // in BODY (no extension data) just ("ALTERNATIVE")
       dev(Quirk.MULTIPART_WITHOUT_PARTS);
       String subtype = string();
       List<BodyStructure.Param> params = List.of();
@@ -1432,6 +1519,8 @@ public final class ResponseParser {
     int save = pos;
     int saveDepth = depth;
     int saveItems = items;
+    int saveDevs = devCount;
+    int savePending = pending.size();
     int n = 0;
     try {
       while (pos < end && peek() != ')') {
@@ -1445,6 +1534,8 @@ public final class ResponseParser {
       pos = save;
       depth = saveDepth;
       items = saveItems;
+      devCount = saveDevs;
+      pending.subList(savePending, pending.size()).clear(); // seen again when the values are read
     }
     return n;
   }
@@ -1476,7 +1567,7 @@ public final class ResponseParser {
     int mark = top;
     while (peek() == '(') {
       count();
-      push(body(extended));
+      push(body(extended, true));
       if (peek() == ' ') {
         // Domino and others put a space between parts
         if (pos + 1 < end && a[pos + 1] == '(') {
@@ -1962,7 +2053,8 @@ public final class ResponseParser {
     return set;
   }
 
-  private List<String> flagList() throws ProtocolException {
+  /** A parenthesized flag list; {@code wildcard}: whether {@code \*} is allowed (PERMANENTFLAGS, and LIST attributes). */
+  private List<String> flagList(boolean wildcard) throws ProtocolException {
     open();
     if (peek() == ')') {
       close();
@@ -1980,6 +2072,12 @@ public final class ResponseParser {
       if (pos == s) {
         throw err("expected a flag");
       }
+      if (!wildcard && pos - s == 2 && a[s] == '\\' && a[s + 1] == '*') {
+        int save = pos;
+        pos = s;
+        dev(Quirk.WILDCARD_FLAG); // Zoho: "* FLAGS (... \*)"
+        pos = save;
+      }
       count();
       push(strings.string(a, s, pos - s));
       if (peek() == ')') {
@@ -1987,6 +2085,7 @@ public final class ResponseParser {
       }
       sp();
       if (peek() == ')') {
+        dev(Quirk.EXTRA_SPACE);
         break;
       }
     }
@@ -1996,7 +2095,7 @@ public final class ResponseParser {
 
   /** A FETCH FLAGS item; the previous one is reused when it holds the same flag strings. */
   private FetchItem.Flags flagsItem() throws ProtocolException {
-    List<String> f = flagList();
+    List<String> f = flagList(false);
     List<String> last = lastFlags.flags();
     if (f.size() == last.size()) {
       int i = 0;
@@ -2084,6 +2183,17 @@ public final class ResponseParser {
       if (i >= end) {
         throw err("unterminated quoted string");
       }
+      if (!strict && !endsValue(i + 1)) {
+        int j = closingQuote(i + 1);
+        if (j >= 0) {
+          // iCloud: "<"local"@host>" with the quotes of the value not escaped
+          int save = pos;
+          pos = i;
+          dev(Quirk.UNESCAPED_QUOTE);
+          pos = save;
+          return unescapeRaw(s, j);
+        }
+      }
       if (!escaped) {
         pos = i + 1;
         return strings.string(a, s, i - s);
@@ -2109,6 +2219,41 @@ public final class ResponseParser {
       return strings.string(a, s, e - s);
     }
     throw err("expected a string");
+  }
+
+  /** Whether a value may end before index {@code i}: SP, ')', ']' or the end of the line follows. */
+  private boolean endsValue(int i) {
+    return i >= end || a[i] == ' ' || a[i] == ')' || a[i] == ']';
+  }
+
+  /** The next '"' at or after {@code from} (escapes skipped) that a value may end at; -1 if none. */
+  private int closingQuote(int from) {
+    int i = from;
+    while (i < end) {
+      if (a[i] == '\\') {
+        i += 2;
+        continue;
+      }
+      if (a[i] == '"' && endsValue(i + 1)) {
+        return i;
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  /** The content {@code a[s, e)} of a quoted string with backslash escapes removed and bare quotes kept; pos after the closing quote. */
+  private String unescapeRaw(int s, int e) {
+    byte[] out = new byte[e - s];
+    int n = 0;
+    for (int i = s; i < e; i++) {
+      if (a[i] == '\\' && i + 1 < e) {
+        i++;
+      }
+      out[n++] = a[i];
+    }
+    pos = e + 1;
+    return new String(out, 0, n, StandardCharsets.UTF_8);
   }
 
   private byte[] quotedBytes() throws ProtocolException {
@@ -2246,7 +2391,7 @@ public final class ResponseParser {
     }
     devCount++;
     if (deviations != null) {
-      deviations.accept(new Deviation(q, offset(pos), Ascii2.excerpt(a, pos, Math.min(end, pos + 32))));
+      pending.add(new Deviation(q, offset(pos), Ascii2.excerpt(a, pos, Math.min(end, pos + 32))));
     }
   }
 
