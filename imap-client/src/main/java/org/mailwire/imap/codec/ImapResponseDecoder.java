@@ -238,13 +238,7 @@ public final class ImapResponseDecoder implements Decoder<ImapEvent> {
     }
     int from = Math.max(segStart, rs + segScan);
     int limit = (int) Math.min(w, (long) segStart + limits.maxLineLength());
-    int lf = -1;
-    for (int i = from; i < limit; i++) {
-      if (buf[i] == '\n') {
-        lf = i;
-        break;
-      }
-    }
+    int lf = Ascii2.indexOfLf(buf, from, limit);
     if (lf < 0) {
       if (limit - segStart >= limits.maxLineLength()) {
         startDiscard(

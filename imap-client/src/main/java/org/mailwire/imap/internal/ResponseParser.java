@@ -1485,7 +1485,7 @@ public final class ResponseParser {
         }
       }
       b = new BodyStructure.MultiPart(List.of(), subtype, params, disp, lang, loc, extensions());
-    } else if (!strict && peek() == '"' && remainingElements() <= 5 && (secondIsListOrNil() || (nested && !extended && remainingElements() == 1))) {
+    } else if (!strict && peek() == '"' && (secondIsListOrNil() ? remainingElements() <= 5 : nested && !extended && aloneInList())) {
       // Gmail: ("ALTERNATIVE" ("BOUNDARY" "b") NIL NIL), a nested multipart without its parts;
       // in BODY (no extension data) just ("ALTERNATIVE")
       dev(Quirk.MULTIPART_WITHOUT_PARTS);
@@ -1538,6 +1538,17 @@ public final class ResponseParser {
       pending.subList(savePending, pending.size()).clear(); // seen again when the values are read
     }
     return n;
+  }
+
+  /** Whether the quoted string at pos is the last value of its list (pos restored). */
+  private boolean aloneInList() throws ProtocolException {
+    int save = pos;
+    try {
+      skipQuoted();
+      return peek() == ')';
+    } finally {
+      pos = save;
+    }
   }
 
   /** Whether the value after the string at pos is a list or NIL (pos restored). */

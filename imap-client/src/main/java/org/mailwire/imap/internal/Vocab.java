@@ -13,6 +13,10 @@ public final class Vocab {
   private static final String[] VALUES = new String[SIZE];
   /** The longest interned word. */
   private static final int MAX_LEN = 32;
+  // before the static block that hashes the words
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long MUL = 0x9E3779B97F4A7C15L;
 
   static {
     String[] words = {
@@ -55,12 +59,43 @@ public final class Vocab {
 
   private Vocab() {}
 
+
   private static int hash(byte[] a, int off, int len) {
-    int h = len;
-    for (int i = off; i < off + len; i++) {
-      h = h * 31 + a[i];
+    return (int) scan(a, off, len);
+  }
+
+  /**
+   * Hashes {@code a[off, off+len)} eight bytes at a time: the hash in the low 32 bits, and bit 63
+   * set when a byte is not ASCII.
+   */
+  private static long scan(byte[] a, int off, int len) {
+    long acc = len;
+    long or;
+    int e = off + len;
+    if (len >= 8) {
+      or = 0;
+      int i = off;
+      for (; i + 8 <= e; i += 8) {
+        long w = (long) LONGS.get(a, i);
+        or |= w;
+        acc = (acc ^ w) * MUL;
+      }
+      if (i < e) {
+        long w = (long) LONGS.get(a, e - 8);
+        or |= w;
+        acc = (acc ^ w) * MUL;
+      }
+    } else {
+      long w = 0;
+      for (int k = 0; k < len; k++) {
+        w |= (a[off + k] & 0xffL) << (k << 3);
+      }
+      or = w;
+      acc = (acc ^ w) * MUL;
     }
-    return h ^ (h >>> 16);
+    int h = (int) (acc ^ (acc >>> 32));
+    h ^= h >>> 16;
+    return (h & 0xffffffffL) | ((or & 0x8080808080808080L) != 0 ? Long.MIN_VALUE : 0);
   }
 
   /**
@@ -78,14 +113,8 @@ public final class Vocab {
       if (len > MAX_LEN || len == 0) {
         return len == 0 ? "" : new String(a, off, len, StandardCharsets.UTF_8);
       }
-      int h = len;
-      int hi = 0;
-      for (int i = off; i < off + len; i++) {
-        byte x = a[i];
-        h = h * 31 + x;
-        hi |= x;
-      }
-      h ^= h >>> 16;
+      long sc = scan(a, off, len);
+      int h = (int) sc;
       int v = h & (SIZE - 1);
       byte[] k;
       while ((k = KEYS[v]) != null) {
@@ -94,7 +123,7 @@ public final class Vocab {
         }
         v = (v + 1) & (SIZE - 1);
       }
-      if (hi < 0) {
+      if (sc < 0) {
         return new String(a, off, len, StandardCharsets.UTF_8);
       }
       int slot = h & (CACHE_SIZE - 1);
