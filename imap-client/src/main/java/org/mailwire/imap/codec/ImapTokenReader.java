@@ -692,7 +692,7 @@ public final class ImapTokenReader implements Decoder<ImapTokenReader.Token> {
           return failRest(in, i, "control byte in a value");
         }
         if (k == 8 && stop == 1) {
-          i = sectionEnd(b, i + 1, end);
+          i = Ascii2.indexOfBracketEnd(b, i + 1, end);
           if (i < 0) {
             return failRest(in, p, "section without ']'");
           }
@@ -787,39 +787,6 @@ public final class ImapTokenReader implements Decoder<ImapTokenReader.Token> {
       }
     }
     return true;
-  }
-
-  private static boolean allDigits(byte[] b, int off, int n) {
-    for (int k = off; k < off + n; k++) {
-      if (!Ascii2.isDigit(b[k])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The index of the ']' closing a section that starts at {@code i}, skipping quoted strings; -1 if none. */
-  private static int sectionEnd(byte[] b, int i, int end) {
-    while (i < end) {
-      byte x = b[i];
-      if (x == ']') {
-        return i;
-      }
-      if (x == '"') {
-        i++;
-        while (i < end && b[i] != '"') {
-          if (b[i] == '\\') {
-            i++;
-          }
-          i++;
-        }
-        if (i >= end) {
-          return -1;
-        }
-      }
-      i++;
-    }
-    return -1;
   }
 
   private Token quoted(InputBuffer in, byte[] b, int r, int p, int end) {

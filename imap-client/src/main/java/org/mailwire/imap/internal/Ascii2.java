@@ -63,6 +63,43 @@ public final class Ascii2 {
     return -1;
   }
 
+  /**
+   * The index of the first {@code ]} in {@code a[from, to)} outside quoted strings (a section's or
+   * a response code's end), or -1 if there is none or a quoted string is not closed.
+   */
+  public static int indexOfBracketEnd(byte[] a, int from, int to) {
+    int i = from;
+    while (i < to) {
+      byte x = a[i];
+      if (x == ']') {
+        return i;
+      }
+      if (x == '"') {
+        i = quoteEnd(a, i + 1, to);
+        if (i >= to) {
+          return -1;
+        }
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  /**
+   * The index of the {@code "} that ends a quoted string whose content starts at {@code from}
+   * (backslash escapes skipped), or a value of at least {@code to} if it does not end before {@code to}.
+   */
+  public static int quoteEnd(byte[] a, int from, int to) {
+    int i = from;
+    while (i < to && a[i] != '"') {
+      if (a[i] == '\\') {
+        i++;
+      }
+      i++;
+    }
+    return i;
+  }
+
   /** ATOM-CHAR. */
   public static boolean isAtomChar(byte b) {
     return ATOM[b & 0xff];

@@ -442,7 +442,7 @@ public final class ResponseParser {
       // Office 365 proxy errors: [Error="..." Proxy=...]: kept raw up to the closing bracket
       dev(Quirk.MALFORMED_CODE);
       int argStart = pos;
-      int close = codeEnd(argStart);
+      int close = Ascii2.indexOfBracketEnd(a, argStart, end);
       if (close < 0) {
         dev(Quirk.UNTERMINATED_CODE);
         close = end;
@@ -476,28 +476,6 @@ public final class ResponseParser {
       dev(Quirk.UNTERMINATED_CODE);
     }
     return new ResponseCode.Other(name, text);
-  }
-
-  /** The index of the ']' that ends a response code, skipping quoted strings; -1 if none. */
-  private int codeEnd(int from) {
-    int i = from;
-    while (i < end) {
-      byte b = a[i];
-      if (b == ']') {
-        return i;
-      }
-      if (b == '"') {
-        i++;
-        while (i < end && a[i] != '"') {
-          if (a[i] == '\\') {
-            i++;
-          }
-          i++;
-        }
-      }
-      i++;
-    }
-    return -1;
   }
 
   /** Reads the arguments of a known code after its SP; null for unknown codes. */
@@ -2294,14 +2272,9 @@ public final class ResponseParser {
   }
 
   private void skipQuoted() throws ProtocolException {
-    pos++;
-    while (pos < end && a[pos] != '"') {
-      if (a[pos] == '\\') {
-        pos++;
-      }
-      pos++;
-    }
+    pos = Ascii2.quoteEnd(a, pos + 1, end);
     if (pos >= end) {
+      pos = end;
       throw err("unterminated quoted string");
     }
     pos++;
