@@ -1513,7 +1513,9 @@ public final class ResponseParser {
       depth = saveDepth;
       items = saveItems;
       devCount = saveDevs;
-      pending.subList(savePending, pending.size()).clear(); // seen again when the values are read
+      if (pending.size() > savePending) {
+        pending.subList(savePending, pending.size()).clear(); // seen again when the values are read
+      }
     }
     return n;
   }
