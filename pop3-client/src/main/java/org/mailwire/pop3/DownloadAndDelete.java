@@ -65,25 +65,11 @@ public final class DownloadAndDelete {
       int[] numbers = infos.keySet().stream().mapToInt(Integer::intValue).toArray();
       Map<Integer, CommandException> refused = client.retrieveEach(numbers, (n, in) -> {
         MessageInfo info = infos.get(n);
-        boolean confirmed;
-        try {
-          confirmed = sink.store(info, in);
-        } catch (IOException | RuntimeException e) {
-          if (client.isClosed()) {
-            throw e instanceof IOException io ? io : new IOException(e);
-          }
-          notStored.put(n, "sink failed: " + e);
-          return;
-        }
-        if (client.isClosed()) {
-          throw new IOException("connection lost while retrieving message " + n);
-        }
-        if (!confirmed) {
-          notStored.put(n, "sink declined");
-        } else if (!((MessageStream) in).completeByReads()) {
-          notStored.put(n, "sink returned without reading the message to its end");
-        } else {
+        String why = SinkDelivery.deliver(client, sink, info, n, in);
+        if (why == null) {
           stored.add(info);
+        } else {
+          notStored.put(n, why);
         }
       });
       refused.forEach((n, e) -> notStored.put(n, "RETR refused: " + e.getMessage()));

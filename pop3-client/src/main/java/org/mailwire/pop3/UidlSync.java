@@ -71,26 +71,12 @@ public final class UidlSync {
     int[] numbers = fresh.keySet().stream().mapToInt(Integer::intValue).toArray();
     Map<Integer, CommandException> refused = client.retrieveEach(numbers, (n, in) -> {
       MessageInfo info = fresh.get(n);
-      boolean confirmed;
-      try {
-        confirmed = sink.store(info, in);
-      } catch (IOException | RuntimeException e) {
-        if (client.isClosed()) {
-          throw e instanceof IOException io ? io : new IOException(e);
-        }
-        notFetched.put(info.uid(), "sink failed: " + e);
-        return;
-      }
-      if (client.isClosed()) {
-        throw new IOException("connection lost while retrieving message " + n);
-      }
-      if (!confirmed) {
-        notFetched.put(info.uid(), "sink declined");
-      } else if (!((MessageStream) in).completeByReads()) {
-        notFetched.put(info.uid(), "sink returned without reading the message to its end");
-      } else {
+      String why = SinkDelivery.deliver(client, sink, info, n, in);
+      if (why == null) {
         seen.add(info.uid());
         fetched.add(info);
+      } else {
+        notFetched.put(info.uid(), why);
       }
     });
     refused.forEach((n, e) -> notFetched.put(fresh.get(n).uid(), "RETR refused: " + e.getMessage()));

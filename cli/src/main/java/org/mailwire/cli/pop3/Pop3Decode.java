@@ -1,7 +1,6 @@
 package org.mailwire.cli.pop3;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Set;
+import org.mailwire.cli.Captures;
 import org.mailwire.pop3.codec.CapaDecoder;
 import org.mailwire.pop3.codec.Capabilities;
 import org.mailwire.pop3.codec.ListingDecoders;
@@ -60,16 +60,13 @@ public final class Pop3Decode {
    *     incomplete last response, or an unreadable input
    */
   public static int print(InputStream capturedServerStream, PrintStream out) {
-    byte[] input;
-    try {
-      input = capturedServerStream.readAllBytes();
-    } catch (IOException e) {
-      out.println("error: cannot read input: " + e.getMessage());
+    byte[] input = Captures.readAll(capturedServerStream, out);
+    if (input == null) {
       return 1;
     }
     Deque<String> commands = null;
     byte[] server = input;
-    if (startsWith(input, "S: ") || startsWith(input, "C: ") || startsWith(input, "S:\n") || startsWith(input, "C:\n")) {
+    if (Captures.isTranscript(input)) {
       commands = new ArrayDeque<>();
       server = transcript(input, commands);
     }
@@ -287,15 +284,4 @@ public final class Pop3Decode {
     return w.length > 0 && w[0].matches("[A-Z0-9]{3,4}") ? command : "<redacted SASL response>";
   }
 
-  private static boolean startsWith(byte[] a, String prefix) {
-    if (a.length < prefix.length()) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length(); i++) {
-      if (a[i] != prefix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

@@ -1,7 +1,6 @@
 package org.mailwire.cli.smtp;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mailwire.cli.Captures;
 import org.mailwire.smtp.codec.Capabilities;
 import org.mailwire.smtp.codec.Extension;
 import org.mailwire.smtp.codec.ReplyDecoder;
@@ -45,15 +45,12 @@ public final class SmtpDecode {
    *     reply, a limit exceeded), an incomplete last reply, or an unreadable input
    */
   public static int print(InputStream capturedServerStream, PrintStream out) {
-    byte[] input;
-    try {
-      input = capturedServerStream.readAllBytes();
-    } catch (IOException e) {
-      out.println("error: cannot read the input: " + e.getMessage());
+    byte[] input = Captures.readAll(capturedServerStream, out);
+    if (input == null) {
       return 1;
     }
     List<Long> helloReplies = new ArrayList<>();
-    boolean transcript = startsWith(input, "S: ") || startsWith(input, "C: ");
+    boolean transcript = Captures.isTranscript(input);
     byte[] server = transcript ? serverBytes(input, helloReplies) : input;
     out.println("smtp: " + server.length + " server bytes ("
         + (transcript ? "transcript" : "raw stream: EHLO replies recognised by their keywords") + ")");
@@ -137,18 +134,6 @@ public final class SmtpDecode {
       known |= Extension.byKeyword(word).isPresent();
     }
     return known;
-  }
-
-  private static boolean startsWith(byte[] a, String prefix) {
-    if (a.length < prefix.length()) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length(); i++) {
-      if (a[i] != prefix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The server side of a transcript; records where replies to EHLO/LHLO start. */
