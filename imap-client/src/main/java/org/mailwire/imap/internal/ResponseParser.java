@@ -1078,14 +1078,13 @@ public final class ResponseParser {
         break;
       case 6:
         if (eq(s, n, "MODSEQ")) {
-          int vs = pos;
-          open();
-          if (!strict && (peek() == '-' || (peek() == '0' && pos + 1 < end && a[pos + 1] == ')'))) {
+          if (!strict && peek() == '(' && pos + 2 < end
+              && (a[pos + 1] == '-' || (a[pos + 1] == '0' && a[pos + 2] == ')'))) {
             // Zoho: MODSEQ (-1) and MODSEQ (0); a mod-sequence is 1 or more: kept raw
-            depth--;
             dev(Quirk.INVALID_MODSEQ);
-            return unknownValue(s, e, vs);
+            return unknownValue(s, e, pos);
           }
+          open();
           long v = number();
           close();
           if (v == 0) {
